@@ -1,0 +1,9 @@
+import type { OpenVault } from '../vault/open-vault';
+
+/**
+ * Fills a fresh demo vault with realistic, invented example data. Each domain adds its part here
+ * as it lands (case files, pièces, letters, deadlines).
+ */
+export async function seedDemoData(vault: OpenVault, now: Date): Promise<void> {
+  vault.change({ action: 'demo.seed' }, () => null, now);
+}
