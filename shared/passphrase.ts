@@ -31,7 +31,10 @@ function getFactory(): ZxcvbnFactory {
 
 export const SCORE_LABELS = ['Très faible', 'Faible', 'Moyenne', 'Solide', 'Très solide'] as const;
 
-export function evaluatePassphrase(passphrase: string, userInputs: string[] = []): PassphraseVerdict {
+export function evaluatePassphrase(
+  passphrase: string,
+  userInputs: string[] = [],
+): PassphraseVerdict {
   const reasons: string[] = [];
   const length = [...passphrase].length;
   if (length < MIN_PASSPHRASE_LENGTH) {
@@ -48,7 +51,9 @@ export function evaluatePassphrase(passphrase: string, userInputs: string[] = []
     if (result.feedback.warning) reasons.push(result.feedback.warning);
     reasons.push(...result.feedback.suggestions);
     if (reasons.length === 0 || length >= MIN_PASSPHRASE_LENGTH) {
-      reasons.push('Cette phrase de passe serait trop facile à deviner : ajoutez des mots peu courants.');
+      reasons.push(
+        'Cette phrase de passe serait trop facile à deviner : ajoutez des mots peu courants.',
+      );
     }
   }
 

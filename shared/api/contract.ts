@@ -1,3 +1,5 @@
+import type { ZodType } from 'zod';
+
 import type { ApiResult } from './errors';
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { vaultApi } from './vault-api';
@@ -8,7 +10,7 @@ import { vaultApi } from './vault-api';
  */
 export const contract = {
   ...vaultApi,
-} satisfies Record<string, MethodDef<never, unknown> | MethodDef<import('zod').ZodType, unknown>>;
+} satisfies Record<string, MethodDef<ZodType, unknown>>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -42,7 +42,11 @@ const roleSchema = z.enum(ROLES, { error: 'Rôle inconnu : médecin ou secrétar
 export const vaultApi = {
   'vault.status': method<VaultStatus>()(z.object({})),
   'vault.create': method<CreatedVault>()(
-    z.object({ practice: practiceSchema, accountLabel: requiredText('Nom du compte', 80), passphrase }),
+    z.object({
+      practice: practiceSchema,
+      accountLabel: requiredText('Nom du compte', 80),
+      passphrase,
+    }),
   ),
   'vault.unlock': method<SessionInfo>()(z.object({ accountId: id, passphrase })),
   'vault.recover': method<SessionInfo>()(

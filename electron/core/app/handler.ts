@@ -18,7 +18,10 @@ export interface SessionCtx extends Ctx {
 export type HandlerSpec<K extends MethodName> =
   | {
       access: 'public';
-      run: (input: ParsedInputOf<Contract[K]>, ctx: Ctx) => Promise<OutputOf<Contract[K]>> | OutputOf<Contract[K]>;
+      run: (
+        input: ParsedInputOf<Contract[K]>,
+        ctx: Ctx,
+      ) => Promise<OutputOf<Contract[K]>> | OutputOf<Contract[K]>;
     }
   | {
       access: 'session' | 'medecin';

@@ -85,7 +85,10 @@ export class AppHost {
       );
     }
     if (spec.access === 'medecin' && vault.account.role !== 'medecin') {
-      throw new AppError('FORBIDDEN', 'Cette action est réservée au médecin. Demandez-lui de la faire depuis son compte.');
+      throw new AppError(
+        'FORBIDDEN',
+        'Cette action est réservée au médecin. Demandez-lui de la faire depuis son compte.',
+      );
     }
     this.touch(now);
     const sessionCtx: SessionCtx = { ...ctx, vault };
@@ -94,7 +97,10 @@ export class AppHost {
 
   requireSession(): OpenVault {
     if (!this.session || this.session.isClosed) {
-      throw new AppError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le pour continuer.');
+      throw new AppError(
+        'VAULT_LOCKED',
+        'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
+      );
     }
     return this.session;
   }

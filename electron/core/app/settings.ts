@@ -8,14 +8,21 @@ export const DEFAULT_SETTINGS: AppSettings = {
 };
 
 export function readSettings(db: Db): AppSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
+  const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{
+    key: string;
+    value: string;
+  }>;
   const stored: Record<string, unknown> = {};
   for (const r of rows) stored[r.key] = JSON.parse(r.value) as unknown;
   return {
-    idleMinutes: typeof stored.idleMinutes === 'number' ? stored.idleMinutes : DEFAULT_SETTINGS.idleMinutes,
-    maxPieceMiB: typeof stored.maxPieceMiB === 'number' ? stored.maxPieceMiB : DEFAULT_SETTINGS.maxPieceMiB,
+    idleMinutes:
+      typeof stored.idleMinutes === 'number' ? stored.idleMinutes : DEFAULT_SETTINGS.idleMinutes,
+    maxPieceMiB:
+      typeof stored.maxPieceMiB === 'number' ? stored.maxPieceMiB : DEFAULT_SETTINGS.maxPieceMiB,
     retentionYears:
-      typeof stored.retentionYears === 'number' ? stored.retentionYears : DEFAULT_SETTINGS.retentionYears,
+      typeof stored.retentionYears === 'number'
+        ? stored.retentionYears
+        : DEFAULT_SETTINGS.retentionYears,
   };
 }
 

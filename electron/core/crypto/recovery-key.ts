@@ -26,7 +26,8 @@ export function newRecoveryKey(): string {
 
 function formatRecoveryKey(raw: string): string {
   const groups: string[] = [];
-  for (let i = 0; i < GROUPS; i += 1) groups.push(raw.slice(i * GROUP_LENGTH, (i + 1) * GROUP_LENGTH));
+  for (let i = 0; i < GROUPS; i += 1)
+    groups.push(raw.slice(i * GROUP_LENGTH, (i + 1) * GROUP_LENGTH));
   return groups.join('-');
 }
 

@@ -44,8 +44,7 @@ function entryHash(prevHash: string, e: Omit<JournalEntry, 'hash' | 'prevHash'>)
 /** Appends one entry chained to the previous one. Call inside the change's transaction. */
 export function appendJournal(db: Db, input: JournalInput, now: Date = new Date()): JournalEntry {
   const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const base = {
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
@@ -66,13 +65,14 @@ export function appendJournal(db: Db, input: JournalInput, now: Date = new Date(
   return entry;
 }
 
-export function listJournal(db: Db, filter: { caseId?: string; limit?: number } = {}): JournalEntry[] {
+export function listJournal(
+  db: Db,
+  filter: { caseId?: string; limit?: number } = {},
+): JournalEntry[] {
   const limit = filter.limit ?? 500;
   const rows = filter.caseId
     ? db
-        .prepare(
-          'SELECT * FROM journal WHERE case_id = ? ORDER BY seq DESC LIMIT ?',
-        )
+        .prepare('SELECT * FROM journal WHERE case_id = ? ORDER BY seq DESC LIMIT ?')
         .all(filter.caseId, limit)
     : db.prepare('SELECT * FROM journal ORDER BY seq DESC LIMIT ?').all(limit);
   return (rows as Record<string, unknown>[]).map(rowToEntry);

@@ -17,7 +17,9 @@ export function currentVersion(db: Db): number {
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
     .get();
   if (!exists) return 0;
-  const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null };
+  const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as {
+    v: number | null;
+  };
   return row.v ?? 0;
 }
 

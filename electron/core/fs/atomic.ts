@@ -11,7 +11,10 @@ export function fsError(error: unknown, what: string): AppError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AppError('DISK_FULL', `${what} : le disque est plein. Libérez de la place puis réessayez.`);
+      return new AppError(
+        'DISK_FULL',
+        `${what} : le disque est plein. Libérez de la place puis réessayez.`,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':

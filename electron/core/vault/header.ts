@@ -16,7 +16,11 @@ export const HEADER_VERSION = 1;
 
 const kdfSchema = z.object({
   alg: z.literal('argon2id'),
-  memoryKiB: z.number().int().min(64 * 1024).max(4 * 1024 * 1024),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(4 * 1024 * 1024),
   iterations: z.number().int().min(1).max(64),
   parallelism: z.number().int().min(1).max(16),
   salt: z.string().min(16),

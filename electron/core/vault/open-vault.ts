@@ -56,18 +56,31 @@ export class OpenVault {
     const rows = this.db
       .prepare('SELECT id, label, role, revoked_at FROM accounts ORDER BY created_at')
       .all() as Array<{ id: string; label: string; role: Role; revoked_at: string | null }>;
-    return rows.map((r) => ({ id: r.id, label: r.label, role: r.role, revoked: r.revoked_at !== null }));
+    return rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      role: r.role,
+      revoked: r.revoked_at !== null,
+    }));
   }
 
   async addAccount(label: string, role: Role, passphrase: string): Promise<AccountSummary> {
     requireStrong(passphrase, [label]);
     const account = { id: newId(), label, role };
-    const slot = await wrapForPassphrase(this.vaultId, this.dataKey, passphrase, this.kdfDefaults(), account);
+    const slot = await wrapForPassphrase(
+      this.vaultId,
+      this.dataKey,
+      passphrase,
+      this.kdfDefaults(),
+      account,
+    );
     await this.saveSlots([...this.header.slots, slot], () =>
-      this.change({ action: 'account.add', entity: 'account', entityId: account.id, details: { role } }, (db) =>
-        db
-          .prepare('INSERT INTO accounts (id, label, role, created_at) VALUES (?, ?, ?, ?)')
-          .run(account.id, label, role, new Date().toISOString()),
+      this.change(
+        { action: 'account.add', entity: 'account', entityId: account.id, details: { role } },
+        (db) =>
+          db
+            .prepare('INSERT INTO accounts (id, label, role, created_at) VALUES (?, ?, ?, ?)')
+            .run(account.id, label, role, new Date().toISOString()),
       ),
     );
     return { ...account, revoked: false };
@@ -89,16 +102,23 @@ export class OpenVault {
   async revokeAccount(accountId: string): Promise<AccountSummary> {
     const target = this.requireAccount(accountId);
     if (accountId === this.account.id) {
-      throw new AppError('CONFLICT', 'Vous ne pouvez pas révoquer le compte avec lequel vous êtes connecté.');
+      throw new AppError(
+        'CONFLICT',
+        'Vous ne pouvez pas révoquer le compte avec lequel vous êtes connecté.',
+      );
     }
     const doctors = this.listAccounts().filter((a) => a.role === 'medecin' && !a.revoked);
     if (target.role === 'medecin' && doctors.length <= 1) {
       throw new AppError('CONFLICT', 'Le coffre doit garder au moins un compte médecin actif.');
     }
-    const slots = this.header.slots.filter((s) => !(s.kind === 'passphrase' && s.accountId === accountId));
+    const slots = this.header.slots.filter(
+      (s) => !(s.kind === 'passphrase' && s.accountId === accountId),
+    );
     await this.saveSlots(slots, () =>
       this.change({ action: 'account.revoke', entity: 'account', entityId: accountId }, (db) =>
-        db.prepare('UPDATE accounts SET revoked_at = ? WHERE id = ?').run(new Date().toISOString(), accountId),
+        db
+          .prepare('UPDATE accounts SET revoked_at = ? WHERE id = ?')
+          .run(new Date().toISOString(), accountId),
       ),
     );
     return { ...target, revoked: true };
@@ -122,7 +142,10 @@ export class OpenVault {
       ? this.header.slots.map((s) => (s === existing ? slot : s))
       : [...this.header.slots, slot];
     await this.saveSlots(slots, () =>
-      this.change({ action: 'account.passphrase', entity: 'account', entityId: this.account.id }, () => null),
+      this.change(
+        { action: 'account.passphrase', entity: 'account', entityId: this.account.id },
+        () => null,
+      ),
     );
     this.mustChangePassphrase = false;
   }
@@ -158,6 +181,7 @@ export class OpenVault {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new AppError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le.');
+    if (this.closed)
+      throw new AppError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le.');
   }
 }

@@ -35,4 +35,3 @@ export async function wrapForPassphrase(
   const kek = await deriveKey(passphrase, body.kdf);
   return { ...body, wrapped: seal(kek, dataKey, slotAad(vaultId, body)) };
 }
-

@@ -57,10 +57,17 @@ export class VaultStore {
     input: CreateVaultInput,
     options: { kdf?: KdfParams; now?: Date } = {},
   ): Promise<{ vault: OpenVault; recoveryKey: string }> {
-    requireStrong(input.passphrase, [input.practice.doctorName, input.practice.name, input.accountLabel]);
+    requireStrong(input.passphrase, [
+      input.practice.doctorName,
+      input.practice.name,
+      input.accountLabel,
+    ]);
     await ensureWritableDir(this.dataDir);
     if (await this.header()) {
-      throw new AppError('VAULT_EXISTS', 'Un coffre existe déjà dans ce dossier : déverrouillez-le.');
+      throw new AppError(
+        'VAULT_EXISTS',
+        'Un coffre existe déjà dans ce dossier : déverrouillez-le.',
+      );
     }
     await this.setAsideOrphanDatabase();
 
@@ -81,7 +88,12 @@ export class VaultStore {
       vaultId,
       createdAt: now.toISOString(),
       database: DATABASE_FILE,
-      kdf: { alg: kdf.alg, memoryKiB: kdf.memoryKiB, iterations: kdf.iterations, parallelism: kdf.parallelism },
+      kdf: {
+        alg: kdf.alg,
+        memoryKiB: kdf.memoryKiB,
+        iterations: kdf.iterations,
+        parallelism: kdf.parallelism,
+      },
       slots,
     });
 
@@ -120,7 +132,10 @@ export class VaultStore {
       (s): s is PassphraseSlot => s.kind === 'passphrase' && s.accountId === accountId,
     );
     if (!slot) {
-      throw new AppError('NOT_FOUND', 'Ce compte n’existe pas ou a été révoqué. Choisissez un autre compte.');
+      throw new AppError(
+        'NOT_FOUND',
+        'Ce compte n’existe pas ou a été révoqué. Choisissez un autre compte.',
+      );
     }
     const kek = await deriveKey(passphrase, slot.kdf);
     const { wrapped, ...body } = slot;
@@ -157,7 +172,11 @@ export class VaultStore {
     let dataKey: Buffer | null = null;
     if (normalized && slot) {
       const { wrapped, ...body } = slot;
-      dataKey = open(recoveryWrappingKey(normalized, slot.salt), wrapped, slotAad(header.vaultId, body));
+      dataKey = open(
+        recoveryWrappingKey(normalized, slot.salt),
+        wrapped,
+        slotAad(header.vaultId, body),
+      );
     }
     if (!dataKey) {
       throw new AppError(

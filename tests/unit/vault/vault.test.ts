@@ -60,14 +60,20 @@ describe('vault', () => {
     const { store, vault } = await createVault();
     const id = vault.account.id;
     vault.close();
-    const error = await expectCode(store.unlock(id, 'glacier velours septembre seize'), 'WRONG_PASSPHRASE');
+    const error = await expectCode(
+      store.unlock(id, 'glacier velours septembre seize'),
+      'WRONG_PASSPHRASE',
+    );
     expect(error.message).toMatch(/Phrase de passe incorrecte/);
   });
 
   it('refuses a weak passphrase at creation and explains why', async () => {
     const store = new VaultStore(tmp.dir);
     const error = await expectCode(
-      store.create({ practice: PRACTICE, accountLabel: 'Dr', passphrase: 'azerty' }, { kdf: TEST_KDF }),
+      store.create(
+        { practice: PRACTICE, accountLabel: 'Dr', passphrase: 'azerty' },
+        { kdf: TEST_KDF },
+      ),
       'WEAK_PASSPHRASE',
     );
     expect(error.message).toMatch(/12 caractères/);
@@ -78,7 +84,10 @@ describe('vault', () => {
     const { store, vault } = await createVault();
     vault.close();
     await expectCode(
-      store.create({ practice: PRACTICE, accountLabel: 'X', passphrase: DOCTOR_PASS }, { kdf: TEST_KDF }),
+      store.create(
+        { practice: PRACTICE, accountLabel: 'X', passphrase: DOCTOR_PASS },
+        { kdf: TEST_KDF },
+      ),
       'VAULT_EXISTS',
     );
   });
@@ -90,7 +99,10 @@ describe('vault', () => {
     expect(renamed.label).toBe('Julie (secrétariat)');
 
     const asSecretary = await store.unlock(secretary.id, SECRETARY_PASS);
-    expect(asSecretary.account).toMatchObject({ role: 'secretariat', label: 'Julie (secrétariat)' });
+    expect(asSecretary.account).toMatchObject({
+      role: 'secretariat',
+      label: 'Julie (secrétariat)',
+    });
     asSecretary.close();
     // The doctor's passphrase does not open the secretary's slot.
     await expectCode(store.unlock(secretary.id, DOCTOR_PASS), 'WRONG_PASSPHRASE');
@@ -121,7 +133,10 @@ describe('vault', () => {
 
     await expectCode(store.unlock(id, DOCTOR_PASS), 'WRONG_PASSPHRASE');
     (await store.unlock(id, 'nouvelle phrase tres solide pour le cabinet')).close();
-    await expectCode(store.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', id), 'WRONG_RECOVERY_KEY');
+    await expectCode(
+      store.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', id),
+      'WRONG_RECOVERY_KEY',
+    );
     await expectCode(store.recover('trop court', id), 'WRONG_RECOVERY_KEY');
   });
 
@@ -187,7 +202,10 @@ describe('vault', () => {
     // A folder under a regular file cannot exist: this fails as root too.
     const store = new VaultStore(path.join(file, 'data'));
     const error = await expectCode(
-      store.create({ practice: PRACTICE, accountLabel: 'Dr', passphrase: DOCTOR_PASS }, { kdf: TEST_KDF }),
+      store.create(
+        { practice: PRACTICE, accountLabel: 'Dr', passphrase: DOCTOR_PASS },
+        { kdf: TEST_KDF },
+      ),
       'NOT_WRITABLE',
     );
     expect(error.message).toMatch(/dossier/i);
@@ -197,7 +215,9 @@ describe('vault', () => {
     const { store, vault } = await createVault();
     const marker = 'CABINET-MARQUEUR-EN-CLAIR-4242';
     vault.change({ action: 'test' }, (db) =>
-      db.prepare("INSERT INTO settings (key, value) VALUES ('marker', ?)").run(JSON.stringify(marker)),
+      db
+        .prepare("INSERT INTO settings (key, value) VALUES ('marker', ?)")
+        .run(JSON.stringify(marker)),
     );
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     vault.close();

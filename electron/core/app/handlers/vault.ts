@@ -56,8 +56,7 @@ export async function status(host: AppHost): Promise<VaultStatus> {
 
 export function readPractice(vault: OpenVault): Practice {
   const row = vault.db.prepare('SELECT data FROM practice WHERE id = 1').get() as
-    | { data: string }
-    | undefined;
+    { data: string } | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Les coordonnées du cabinet sont introuvables.');
   return JSON.parse(row.data) as Practice;
 }
@@ -126,7 +125,11 @@ export const vaultHandlers: HandlerMap<VaultMethods> = {
     run: async (input, { host, vault }) => {
       if (!vault.mustChangePassphrase) {
         if (!input.current) {
-          throw new AppError('INVALID_INPUT', 'Saisissez votre phrase de passe actuelle.', 'current');
+          throw new AppError(
+            'INVALID_INPUT',
+            'Saisissez votre phrase de passe actuelle.',
+            'current',
+          );
         }
         await host.store.verifyPassphrase(vault.account.id, input.current);
       }
