@@ -2,6 +2,8 @@ import type { ZodType } from 'zod';
 
 import type { ApiResult } from './errors';
 import type { InputOf, MethodDef, OutputOf } from './define';
+import { resourcesApi } from './resources-api';
+import { casesApi } from './cases-api';
 import { vaultApi } from './vault-api';
 
 /**
@@ -10,6 +12,8 @@ import { vaultApi } from './vault-api';
  */
 export const contract = {
   ...vaultApi,
+  ...casesApi,
+  ...resourcesApi,
 } satisfies Record<string, MethodDef<ZodType, unknown>>;
 
 export type Contract = typeof contract;

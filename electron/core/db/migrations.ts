@@ -1,5 +1,7 @@
 import type { Db } from './open';
 import { MIGRATION_1 } from './schema/001-foundation';
+import { MIGRATION_2 } from './schema/002-directory';
+import { MIGRATION_3 } from './schema/003-cases';
 
 export interface Migration {
   version: number;
@@ -8,7 +10,7 @@ export interface Migration {
 }
 
 /** In order; each applies on top of the previous version and is tested from it. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_1];
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,4 +1,5 @@
 import type { OpenVault } from '../vault/open-vault';
+import { seedDirectoryDemo } from './seed-directory';
 
 /**
  * Fills a fresh demo vault with realistic, invented example data. Each domain adds its part here
@@ -6,4 +7,5 @@ import type { OpenVault } from '../vault/open-vault';
  */
 export async function seedDemoData(vault: OpenVault, now: Date): Promise<void> {
   vault.change({ action: 'demo.seed' }, () => null, now);
+  seedDirectoryDemo(vault, now);
 }
