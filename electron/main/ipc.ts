@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow } from 'electron';
+import { ipcMain, shell, type BrowserWindow } from 'electron';
 
 import { IPC_CHANNEL } from '../../shared/api/method-names';
 import type { AppHost } from '../core/app/host';
@@ -18,6 +18,13 @@ export function registerIpc(host: AppHost, _window: () => BrowserWindow | null):
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Action inconnue.' } };
     }
-    return host.call(method, input);
+    const result = await host.call(method, input);
+    // The core validated the address against the allowlist; only main may open the browser.
+    if (method === 'system.openExternal' && result.ok) {
+      const { url } = result.value as { url: string };
+      await shell.openExternal(url);
+      return { ok: true, value: { mode: 'system', url } };
+    }
+    return result;
   });
 }

@@ -44,14 +44,16 @@ export function toFtsQuery(input: string): string | null {
   return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
 }
 
-export function searchCaseIds(db: Db, query: string, limit = 500): string[] | null {
+// Limitation: a search returns at most 200 case files; the list asks to refine beyond that.
+export const SEARCH_LIMIT = 200;
+
+export function searchCaseIds(db: Db, query: string, limit = SEARCH_LIMIT): string[] | null {
   const fts = toFtsQuery(query);
   if (!fts) return null;
+  // No bm25 ranking: ranking every match of a common word costs hundreds of milliseconds on
+  // 100,000 texts, and the list is sorted by date afterwards anyway.
   const rows = db
-    .prepare(
-      `SELECT case_id, min(rank) AS r FROM case_search WHERE case_search MATCH ?
-       GROUP BY case_id ORDER BY r LIMIT ?`,
-    )
+    .prepare('SELECT DISTINCT case_id FROM case_search WHERE case_search MATCH ? LIMIT ?')
     .all(fts, limit) as Array<{ case_id: string }>;
   return rows.map((r) => r.case_id);
 }

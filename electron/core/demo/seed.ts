@@ -1,4 +1,5 @@
 import type { OpenVault } from '../vault/open-vault';
+import { seedCasesDemo } from './seed-cases';
 import { seedDirectoryDemo } from './seed-directory';
 
 /**
@@ -8,4 +9,5 @@ import { seedDirectoryDemo } from './seed-directory';
 export async function seedDemoData(vault: OpenVault, now: Date): Promise<void> {
   vault.change({ action: 'demo.seed' }, () => null, now);
   seedDirectoryDemo(vault, now);
+  await seedCasesDemo(vault, now);
 }

@@ -5,6 +5,8 @@ import type { VaultStatus } from '../../../../shared/api/vault-api';
 import { ROLE_LABELS } from '../../../../shared/domain/accounts';
 import { api } from '../../api/client';
 import { navigate, useHashRoute } from '../../app/router';
+import { GuideSection } from '../resources/GuideSection';
+import { ResourcesPage } from '../resources/ResourcesPage';
 import { SettingsPage } from '../settings/SettingsPage';
 
 export interface ShellContext {
@@ -21,6 +23,8 @@ interface Section {
 
 /** Only sections that work are listed; each feature adds its own entry here. */
 const SECTIONS: Section[] = [
+  { id: 'ressources', label: 'Ressources', render: (ctx) => <ResourcesPage {...ctx} /> },
+  { id: 'guide', label: 'Guide', render: (ctx) => <GuideSection {...ctx} /> },
   { id: 'parametres', label: 'Paramètres', render: (ctx) => <SettingsPage {...ctx} /> },
 ];
 
