@@ -1,3 +1,4 @@
+import type { CaseFields } from '../../../shared/api/cases-api';
 import { createCase, qualify, setStatus, setStep } from '../cases/repo';
 import { importPiece } from '../pieces/pieces';
 import type { OpenVault } from '../vault/open-vault';
@@ -5,6 +6,21 @@ import { demoPdf, demoPng } from './demo-files';
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Defaults for the fields a demo case does not set. */
+const BLANK: Omit<CaseFields, 'kind' | 'title' | 'platform' | 'url'> = {
+  platformEntryId: null,
+  authorPseudonym: '',
+  authorIdentifiable: false,
+  authorIdentity: '',
+  rating: null,
+  ratingMax: null,
+  firstPosted: null,
+  firstPostedHow: null,
+  discovered: null,
+  notes: '',
+  tags: [],
+};
 
 const CAPTURE = {
   os: 'Windows 11 Professionnel 23H2',
@@ -23,13 +39,12 @@ export async function seedCasesDemo(vault: OpenVault, now: Date): Promise<void> 
   const injure = createCase(
     vault,
     {
+      ...BLANK,
       kind: 'review',
       title: 'Avis injurieux sur la page Google',
       platform: 'Google (fiche d’établissement)',
       url: 'https://maps.google.com/?cid=0000000000000000001',
       authorPseudonym: 'Zorro69',
-      authorIdentifiable: false,
-      authorIdentity: '',
       rating: 1,
       ratingMax: 5,
       firstPosted: iso(daysAgo(40)),
@@ -110,19 +125,17 @@ export async function seedCasesDemo(vault: OpenVault, now: Date): Promise<void> 
   const lawful = createCase(
     vault,
     {
+      ...BLANK,
       kind: 'review',
       title: 'Avis sur le temps d’attente',
       platform: 'Google (fiche d’établissement)',
       url: 'https://maps.google.com/?cid=0000000000000000002',
       authorPseudonym: 'Marie L.',
-      authorIdentifiable: false,
-      authorIdentity: '',
       rating: 2,
       ratingMax: 5,
       firstPosted: iso(daysAgo(6)),
       firstPostedHow: 'page',
       discovered: iso(daysAgo(5)),
-      notes: '',
       tags: ['attente'],
     },
     'Une heure d’attente malgré un rendez-vous, personne ne nous a prévenus du retard.',
@@ -143,18 +156,12 @@ export async function seedCasesDemo(vault: OpenVault, now: Date): Promise<void> 
   const listing = createCase(
     vault,
     {
+      ...BLANK,
       kind: 'listing',
       title: 'Fiche nominative sur un annuaire d’horaires',
       platform: 'Annuaire horaire',
       platformEntryId: 'site:annuaire-horaire',
       url: 'https://www.annuaire-horaire.fr/medecin/demo-moreau',
-      authorPseudonym: '',
-      authorIdentifiable: false,
-      authorIdentity: '',
-      rating: null,
-      ratingMax: null,
-      firstPosted: null,
-      firstPostedHow: null,
       discovered: iso(daysAgo(50)),
       notes: 'Fiche créée sans accord, horaires erronés.',
       tags: ['rgpd'],
@@ -197,20 +204,13 @@ export async function seedCasesDemo(vault: OpenVault, now: Date): Promise<void> 
   createCase(
     vault,
     {
+      ...BLANK,
       kind: 'google',
       title: 'Revendiquer la fiche Google du cabinet',
       platform: 'Google Business Profile',
       url: 'https://business.google.com/',
-      authorPseudonym: '',
-      authorIdentifiable: false,
-      authorIdentity: '',
-      rating: null,
-      ratingMax: null,
-      firstPosted: null,
-      firstPostedHow: null,
       discovered: iso(daysAgo(20)),
       notes: 'Numéro de téléphone de l’ancien cabinet affiché.',
-      tags: [],
     },
     '',
     daysAgo(20),
@@ -219,20 +219,16 @@ export async function seedCasesDemo(vault: OpenVault, now: Date): Promise<void> 
   const closed = createCase(
     vault,
     {
+      ...BLANK,
       kind: 'other',
       title: 'Message sur un forum de quartier',
       platform: 'Forum local',
       url: 'https://forum.example.org/t/123',
       authorPseudonym: 'voisin75',
-      authorIdentifiable: false,
-      authorIdentity: '',
-      rating: null,
-      ratingMax: null,
       firstPosted: iso(daysAgo(200)),
       firstPostedHow: 'estimated',
       discovered: iso(daysAgo(190)),
       notes: 'Supprimé par le modérateur après signalement.',
-      tags: [],
     },
     'Ce cabinet refuse les nouveaux patients, ne perdez pas votre temps.',
     daysAgo(190),

@@ -24,27 +24,17 @@ export function hostLabel(url: string): string {
   }
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** "2021", "2021-03" or "2021-03-12" as "2021", "mars 2021" or "12 mars 2021". */
 export function formatPartialDate(value: string): string {
   const [year, month, day] = value.split('-');
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  if (monthName === undefined) return year ?? value;
-  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+  if (month === undefined || !/^\d{4}$/.test(year ?? '')) return year ?? value;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
+  if (Number.isNaN(date.getTime())) return value;
+  const options: Intl.DateTimeFormatOptions =
+    day === undefined
+      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat('fr-FR', options).format(date);
 }
 
 export function formatDateTime(iso: string): string {
