@@ -30,6 +30,10 @@ const url = z
       'Adresse (URL) invalide : elle doit commencer par https:// (copiez-la depuis le navigateur).',
   });
 
+const verbatim = z
+  .string({ error: 'Texte de l’avis : texte attendu.' })
+  .max(50_000, { error: 'Texte de l’avis : 50 000 caractères au plus.' });
+
 export const caseFieldsSchema = z.object({
   kind: z.enum(CASE_KINDS, { error: 'Type de dossier inconnu.' }),
   title: requiredText('Titre', 200),
@@ -202,13 +206,14 @@ export const casesApi = {
   ),
   'cases.get': method<CaseDetail>()(z.object({ caseId })),
   'cases.create': method<CaseDetail>()(
-    caseFieldsSchema.extend({ verbatim: text('Texte de l’avis', 50_000).default('') }),
+    // The verbatim words are kept exactly as pasted: no trimming.
+    caseFieldsSchema.extend({ verbatim: verbatim.default('') }),
   ),
   'cases.update': method<CaseDetail>()(caseFieldsSchema.extend({ caseId })),
   'cases.correctText': method<CaseDetail>()(
     z.object({
       caseId,
-      text: text('Texte corrigé', 50_000),
+      text: verbatim,
       reason: requiredText('Motif de la correction', 500),
     }),
   ),

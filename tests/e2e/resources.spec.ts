@@ -194,3 +194,15 @@ test('a link opens a new tab on its https address', async ({ page, harness, cont
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'UNSAFE_URL' } });
 });
+
+test('a guide action opens the new case form for its kind', async ({ page, harness }) => {
+  await page.goto(`${harness.url}#/guide/fiches-nominatives`);
+  await unlockAs(page, /Dr Jeanne Lefort/, DOCTOR_PASS);
+  await page.getByRole('button', { name: 'Créer un dossier pour une fiche' }).click();
+  await expect(page).toHaveURL(/#\/dossiers\/nouveau\/listing$/);
+  await expect(page.getByRole('heading', { name: 'Nouveau dossier' })).toBeVisible();
+  // The letters screen is not built yet: its action is hidden rather than dead.
+  await expect(page.getByRole('button', { name: 'Préparer une demande d’opposition' })).toHaveCount(
+    0,
+  );
+});

@@ -10,4 +10,8 @@ export const GUIDE_ACTION_ROUTES: Partial<Record<GuideAction, () => void>> = {
   'resources.insurers': () => navigate('ressources', 'assurances'),
   'resources.firms': () => navigate('ressources', 'societes'),
   'resources.institutions': () => navigate('ressources', 'institutions'),
+  'case.create.review': () => navigate('dossiers', 'nouveau', 'review'),
+  'case.create.listing': () => navigate('dossiers', 'nouveau', 'listing'),
+  'case.create.google': () => navigate('dossiers', 'nouveau', 'google'),
+  'case.create.other': () => navigate('dossiers', 'nouveau', 'other'),
 };

@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../../../shared/api/vault-api';
 import { ROLE_LABELS } from '../../../../shared/domain/accounts';
 import { api } from '../../api/client';
 import { navigate, useHashRoute } from '../../app/router';
+import { CasesPage } from '../cases/CasesPage';
 import { GuideSection } from '../resources/GuideSection';
 import { ResourcesPage } from '../resources/ResourcesPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -23,6 +24,7 @@ interface Section {
 
 /** Only sections that work are listed; each feature adds its own entry here. */
 const SECTIONS: Section[] = [
+  { id: 'dossiers', label: 'Dossiers', render: (ctx) => <CasesPage {...ctx} /> },
   { id: 'ressources', label: 'Ressources', render: (ctx) => <ResourcesPage {...ctx} /> },
   { id: 'guide', label: 'Guide', render: (ctx) => <GuideSection {...ctx} /> },
   { id: 'parametres', label: 'Paramètres', render: (ctx) => <SettingsPage {...ctx} /> },

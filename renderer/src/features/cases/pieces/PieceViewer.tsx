@@ -1,0 +1,150 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Modal,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+
+import type { Piece } from '../../../../../shared/api/cases-api';
+import { api, errorMessage } from '../../../api/client';
+
+type Content =
+  | { kind: 'image'; url: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'none'; sha256: string; pdf: boolean };
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const TEXT_MIMES = ['message/rfc822', 'application/json'];
+// SVG is refused at import; an image/svg+xml here would still never be rendered as markup.
+const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
+
+// Limitation: pdfjs-dist is not installed and the CSP forbids <object>/<iframe>, so PDFs show
+// their hash instead of a preview until a PDF renderer is added.
+function toContent(base64: string, mime: string, sha256: string): Content {
+  const bytes = decode(base64);
+  if (IMAGE_MIMES.includes(mime)) {
+    return { kind: 'image', url: URL.createObjectURL(new Blob([bytes], { type: mime })) };
+  }
+  if (mime.startsWith('text/') || TEXT_MIMES.includes(mime)) {
+    return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+  }
+  return { kind: 'none', sha256, pdf: mime === 'application/pdf' };
+}
+
+const ZOOMS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
+
+/** Shows a pièce's bytes safely: images as blob URLs, text in a <pre>, never as HTML. */
+export function PieceViewer({ piece, onClose }: { piece: Piece; onClose: () => void }) {
+  const [content, setContent] = useState<Content | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  const [naturalWidth, setNaturalWidth] = useState<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let url: string | null = null;
+    api.pieces.content({ pieceId: piece.id }).then(
+      (r) => {
+        const c = toContent(r.base64, r.mime, r.sha256);
+        if (c.kind === 'image') url = c.url;
+        if (live) setContent(c);
+        else if (url) URL.revokeObjectURL(url);
+      },
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [piece.id]);
+
+  const step = (dir: 1 | -1) => {
+    const current = zoom === 'fit' ? 1 : zoom;
+    const i = ZOOMS.indexOf(current);
+    setZoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (i === -1 ? 3 : i) + dir))]!);
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Pièce n° ${piece.number} — ${piece.title || piece.originalName}`}
+      size="90%"
+    >
+      {error && <Alert color="red">{error}</Alert>}
+      {!content && !error && <Loader aria-label="Chargement de la pièce" />}
+      {content?.kind === 'image' && (
+        <Stack>
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={() => step(-1)} aria-label="Réduire">
+              −
+            </Button>
+            <Text size="sm" w={60} ta="center" data-testid="viewer-zoom">
+              {zoom === 'fit' ? 'Ajusté' : `${Math.round(zoom * 100)} %`}
+            </Text>
+            <Button size="xs" variant="default" onClick={() => step(1)} aria-label="Agrandir">
+              +
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setZoom('fit')}>
+              Ajuster à la fenêtre
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setZoom(1)}>
+              Taille réelle
+            </Button>
+          </Group>
+          <ScrollArea h="70vh">
+            <Box>
+              <img
+                src={content.url}
+                alt={piece.title || `Pièce n° ${piece.number}`}
+                data-testid="viewer-image"
+                onLoad={(e) => setNaturalWidth(e.currentTarget.naturalWidth)}
+                style={
+                  zoom === 'fit' || naturalWidth === null
+                    ? { maxWidth: '100%', maxHeight: '68vh', display: 'block' }
+                    : // Width rather than a CSS transform, so the scroll area follows the zoom.
+                      { width: naturalWidth * zoom, maxWidth: 'none', display: 'block' }
+                }
+              />
+            </Box>
+          </ScrollArea>
+        </Stack>
+      )}
+      {content?.kind === 'text' && (
+        <ScrollArea h="70vh">
+          <pre
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+            data-testid="viewer-text"
+          >
+            {content.text}
+          </pre>
+        </ScrollArea>
+      )}
+      {content?.kind === 'none' && (
+        <Stack gap="xs">
+          <Text>
+            {content.pdf
+              ? 'Aperçu PDF indisponible dans cette version : ouvrez le fichier exporté pour le lire.'
+              : 'Aperçu indisponible pour ce type de fichier.'}
+          </Text>
+          <Text size="sm">
+            Empreinte SHA-256 : <Code style={{ wordBreak: 'break-all' }}>{content.sha256}</Code>
+          </Text>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
