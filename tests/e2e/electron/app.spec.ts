@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +12,17 @@ import { DOCTOR_PASS } from '../../helpers/tmp';
  * cannot download it), every test here is skipped with the reason printed.
  */
 function electronBinary(): string | null {
+  // Read electron's path.txt instead of require('electron'), which would try to download.
   try {
-    const bin = createRequire(import.meta.url)('electron') as unknown;
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
+    // With an override, electron resolves the binary itself and downloads nothing.
+    if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+      return createRequire(import.meta.url)('electron') as string;
+    }
+    const pkgDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = path.join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const bin = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(bin) ? bin : null;
   } catch {
     return null;
   }
