@@ -32,10 +32,11 @@ async function main(): Promise<void> {
   const figures: Record<string, number> = {};
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'egide-bench-'));
   try {
+    // Evidence first: its peak RSS is the process's, so nothing measured before may inflate it.
+    Object.assign(figures, await benchEvidence(path.join(tmp, 'evidence')));
     Object.assign(figures, await benchUnlock());
     Object.assign(figures, await benchDocx());
     Object.assign(figures, await benchFts());
-    Object.assign(figures, await benchEvidence(path.join(tmp, 'evidence')));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
