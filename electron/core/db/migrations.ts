@@ -2,6 +2,7 @@ import type { Db } from './open';
 import { MIGRATION_1 } from './schema/001-foundation';
 import { MIGRATION_2 } from './schema/002-directory';
 import { MIGRATION_3 } from './schema/003-cases';
+import { MIGRATION_4 } from './schema/004-letters';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,12 @@ export interface Migration {
 }
 
 /** In order; each applies on top of the previous version and is tested from it. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3];
+export const MIGRATIONS: readonly Migration[] = [
+  MIGRATION_1,
+  MIGRATION_2,
+  MIGRATION_3,
+  MIGRATION_4,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
