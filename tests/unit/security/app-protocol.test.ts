@@ -53,6 +53,7 @@ describe('app:// protocol: files it serves', () => {
     const cases: Array<[string, string]> = [
       ['a.html', 'text/html; charset=utf-8'],
       ['a.JS', 'text/javascript; charset=utf-8'],
+      ['assets/pdf.worker.min.mjs', 'text/javascript; charset=utf-8'],
       ['a.css', 'text/css; charset=utf-8'],
       ['icons/a.svg', 'image/svg+xml'],
       ['a.png', 'image/png'],
@@ -74,7 +75,7 @@ describe('app:// protocol: files it serves', () => {
   });
 
   it('answers 404 for unknown extensions and extension-less names', () => {
-    for (const file of ['a.exe', 'a.mjs', 'a.woff', 'vault.db', 'README', '.env', 'a.html.bak']) {
+    for (const file of ['a.exe', 'a.cjs', 'a.woff', 'vault.db', 'README', '.env', 'a.html.bak']) {
       expect(resolveAppPath(root, `app://egide/${file}`), file).toEqual({ ok: false, status: 404 });
     }
   });

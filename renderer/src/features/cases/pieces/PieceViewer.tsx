@@ -14,11 +14,13 @@ import { useEffect, useState } from 'react';
 
 import type { Piece } from '../../../../../shared/api/cases-api';
 import { api, errorMessage } from '../../../api/client';
+import { PdfPreview } from './PdfPreview';
 
 type Content =
   | { kind: 'image'; url: string }
+  | { kind: 'pdf'; bytes: Uint8Array<ArrayBuffer> }
   | { kind: 'text'; text: string }
-  | { kind: 'none'; sha256: string; pdf: boolean };
+  | { kind: 'none'; sha256: string };
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -31,17 +33,16 @@ const TEXT_MIMES = ['message/rfc822', 'application/json'];
 // SVG is refused at import; an image/svg+xml here would still never be rendered as markup.
 const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
 
-// Limitation: pdfjs-dist is not installed and the CSP forbids <object>/<iframe>, so PDFs show
-// their hash instead of a preview until a PDF renderer is added.
 function toContent(base64: string, mime: string, sha256: string): Content {
   const bytes = decode(base64);
   if (IMAGE_MIMES.includes(mime)) {
     return { kind: 'image', url: URL.createObjectURL(new Blob([bytes], { type: mime })) };
   }
+  if (mime === 'application/pdf') return { kind: 'pdf', bytes };
   if (mime.startsWith('text/') || TEXT_MIMES.includes(mime)) {
     return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
   }
-  return { kind: 'none', sha256, pdf: mime === 'application/pdf' };
+  return { kind: 'none', sha256 };
 }
 
 const ZOOMS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
@@ -123,6 +124,7 @@ export function PieceViewer({ piece, onClose }: { piece: Piece; onClose: () => v
           </ScrollArea>
         </Stack>
       )}
+      {content?.kind === 'pdf' && <PdfPreview bytes={content.bytes} />}
       {content?.kind === 'text' && (
         <ScrollArea h="70vh">
           <pre
@@ -135,11 +137,7 @@ export function PieceViewer({ piece, onClose }: { piece: Piece; onClose: () => v
       )}
       {content?.kind === 'none' && (
         <Stack gap="xs">
-          <Text>
-            {content.pdf
-              ? 'Aperçu PDF indisponible dans cette version : ouvrez le fichier exporté pour le lire.'
-              : 'Aperçu indisponible pour ce type de fichier.'}
-          </Text>
+          <Text>Aperçu indisponible pour ce type de fichier.</Text>
           <Text size="sm">
             Empreinte SHA-256 : <Code style={{ wordBreak: 'break-all' }}>{content.sha256}</Code>
           </Text>
