@@ -50,6 +50,7 @@ if (SINGLE_INSTANCE && !app.requestSingleInstanceLock()) {
       dataDir: path.join(userData, 'vault'),
       demoDir: path.join(userData, 'demo'),
       resourcesDir,
+      allowLoopbackCapture: process.env.EGIDE_TEST_ALLOW_LOOPBACK_CAPTURE === '1',
     });
 
     registerAppProtocol(path.join(import.meta.dirname, '../renderer'));

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import type { ApiResult } from './errors';
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { resourcesApi } from './resources-api';
+import { captureApi } from './capture-api';
 import { casesApi } from './cases-api';
 import { vaultApi } from './vault-api';
 
@@ -13,6 +14,7 @@ import { vaultApi } from './vault-api';
 export const contract = {
   ...vaultApi,
   ...casesApi,
+  ...captureApi,
   ...resourcesApi,
 } satisfies Record<string, MethodDef<ZodType, unknown>>;
 

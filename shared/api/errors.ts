@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'NETWORK',
   'UNSAFE_URL',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -44,6 +44,9 @@ export const METHOD_NAME_LIST = [
   'pieces.withdraw',
   'pieces.content',
   'pieces.verify',
+  'capture.open',
+  'capture.take',
+  'capture.close',
 ] as const;
 
 export const IPC_CHANNEL = 'egide:api';

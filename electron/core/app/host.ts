@@ -18,6 +18,8 @@ export interface HostOptions {
   /** Tests pass cheaper (still ≥ 64 MiB) parameters instead of calibrating. */
   kdf?: KdfParams;
   now?: () => Date;
+  /** Tests only: lets the capture window load a page served on 127.0.0.1. */
+  allowLoopbackCapture?: boolean;
 }
 
 const log = () => getLogger().child({ subsystem: 'host' });

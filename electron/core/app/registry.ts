@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api/contract';
 import type { HandlerMap } from './handler';
+import { captureHandlers } from './handlers/capture';
 import { caseHandlers } from './handlers/cases';
 import { resourcesHandlers } from './handlers/resources';
 import { vaultHandlers } from './handlers/vault';
@@ -8,5 +9,6 @@ import { vaultHandlers } from './handlers/vault';
 export const handlers: HandlerMap<MethodName> = {
   ...vaultHandlers,
   ...caseHandlers,
+  ...captureHandlers,
   ...resourcesHandlers,
 };

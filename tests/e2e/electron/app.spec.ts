@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +51,7 @@ test.beforeEach(async () => {
   app = await electron.launch({
     executablePath: binary!,
     args: [mainEntry],
-    env: { ...process.env, EGIDE_DATA_DIR: dataDir },
+    env: { ...process.env, EGIDE_DATA_DIR: dataDir, EGIDE_TEST_ALLOW_LOOPBACK_CAPTURE: '1' },
   });
 });
 
@@ -101,4 +103,34 @@ test('first run through the demo, then lock and unlock', async () => {
   await window.getByLabel('Phrase de passe').fill(DOCTOR_PASS);
   await window.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(window.getByText(/Phrase de passe incorrecte/)).toBeVisible();
+});
+
+test('captures a page in the separate window as two pièces', async () => {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<title>Avis de test</title><h1>Un avis</h1>${'<p>ligne</p>'.repeat(200)}`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/avis`;
+  try {
+    const window = await app.firstWindow();
+    await window.getByRole('button', { name: "Essayer avec des données d'exemple" }).click();
+    await window.getByRole('link', { name: 'Dossiers' }).click();
+    await window.getByText('Avis sur le temps d’attente').click();
+    await window.getByRole('tab', { name: /Pièces/ }).click();
+    await window.getByRole('button', { name: 'Capturer une page' }).click();
+    await window.getByLabel('Adresse de la page').fill(pageUrl);
+    const opened = app.waitForEvent('window');
+    await window.getByRole('button', { name: 'Ouvrir la page' }).click();
+    const captureWindow = await opened;
+    await captureWindow.waitForLoadState();
+    // The capture window has no bridge to the vault.
+    expect(
+      await captureWindow.evaluate(() => typeof (globalThis as { egide?: unknown }).egide),
+    ).toBe('undefined');
+    await window.getByRole('button', { name: 'Capturer maintenant' }).click();
+    await expect(window.getByText(/2 pièces ajoutées/)).toBeVisible({ timeout: 30_000 });
+  } finally {
+    server.close();
+  }
 });

@@ -2,6 +2,7 @@ import { Alert, Button, FileButton, Group, Kbd, Loader, Stack, Text } from '@man
 import { Dropzone } from '@mantine/dropzone';
 
 import type { CaseDetail } from '../../../../../shared/api/cases-api';
+import { CapturePage } from '../pieces/CapturePage';
 import { PieceCard } from '../pieces/PieceCard';
 import type { usePieceImport } from '../pieces/usePieceImport';
 
@@ -44,6 +45,7 @@ export function PiecesTab({ detail, importer, onChanged }: Props) {
             </Button>
           )}
         </FileButton>
+        <CapturePage detail={detail} onCaptured={onChanged} />
         {importer.pending && (
           <Group gap="xs">
             <Loader size="xs" />
