@@ -33,11 +33,24 @@ const TEXT_MIMES = ['message/rfc822', 'application/json'];
 // SVG is refused at import; an image/svg+xml here would still never be rendered as markup.
 const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
 
-function toContent(base64: string, mime: string, sha256: string): Content {
-  const bytes = decode(base64);
-  if (IMAGE_MIMES.includes(mime)) {
-    return { kind: 'image', url: URL.createObjectURL(new Blob([bytes], { type: mime })) };
+/**
+ * The preview is derived, never the original: the image is decoded once and re-encoded as a
+ * fresh PNG (metadata and anything after the pixels are dropped); the pièce's bytes are untouched.
+ */
+async function reencode(bytes: Uint8Array<ArrayBuffer>, mime: string): Promise<string> {
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+  } finally {
+    bitmap.close();
   }
+}
+
+async function toContent(base64: string, mime: string, sha256: string): Promise<Content> {
+  const bytes = decode(base64);
+  if (IMAGE_MIMES.includes(mime)) return { kind: 'image', url: await reencode(bytes, mime) };
   if (mime === 'application/pdf') return { kind: 'pdf', bytes };
   if (mime.startsWith('text/') || TEXT_MIMES.includes(mime)) {
     return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
@@ -57,15 +70,23 @@ export function PieceViewer({ piece, onClose }: { piece: Piece; onClose: () => v
   useEffect(() => {
     let live = true;
     let url: string | null = null;
-    api.pieces.content({ pieceId: piece.id }).then(
-      (r) => {
-        const c = toContent(r.base64, r.mime, r.sha256);
-        if (c.kind === 'image') url = c.url;
-        if (live) setContent(c);
-        else if (url) URL.revokeObjectURL(url);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
+    api.pieces
+      .content({ pieceId: piece.id })
+      .then((r) => toContent(r.base64, r.mime, r.sha256))
+      .then(
+        (c) => {
+          if (c.kind === 'image') url = c.url;
+          if (live) setContent(c);
+          else if (url) URL.revokeObjectURL(url);
+        },
+        (e: unknown) =>
+          live &&
+          setError(
+            e instanceof DOMException
+              ? 'Cette image ne peut pas être affichée. Son empreinte reste vérifiable.'
+              : errorMessage(e),
+          ),
+      );
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
