@@ -45,7 +45,8 @@ function latestQualification(
 ): { lawful: boolean; categories: UnlawfulCategory[] } | null {
   const q = db
     .prepare(
-      'SELECT lawful, categories FROM qualifications WHERE case_id = ? ORDER BY at DESC, rowid DESC LIMIT 1',
+      `SELECT lawful, categories FROM qualifications WHERE case_id = ?
+       ORDER BY at DESC, rowid DESC LIMIT 1`,
     )
     .get(caseId) as { lawful: number; categories: string } | undefined;
   return q
@@ -206,7 +207,8 @@ export function listCases(vault: OpenVault, filter: ListFilter): CaseSummary[] {
         : 'updated_at DESC';
   const rows = db
     .prepare(
-      `SELECT * FROM case_files ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+      `SELECT * FROM case_files ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order}`,
     )
     .all(...params) as CaseRow[];
   const label = accountLabels(db);
@@ -247,7 +249,8 @@ export function createCase(
       ).run({ ...fieldsToParams(fields), id, at, by: vault.account.id });
       if (verbatim) {
         db.prepare(
-          'INSERT INTO case_texts (case_id, version, text, reason, captured_at, captured_by) VALUES (?, 1, ?, ?, ?, ?)',
+          `INSERT INTO case_texts (case_id, version, text, reason, captured_at, captured_by)
+           VALUES (?, 1, ?, ?, ?, ?)`,
         ).run(id, verbatim, 'Texte capturé à l’ouverture du dossier', at, vault.account.id);
       }
       reindexCase(db, id);
@@ -265,7 +268,8 @@ export function updateCase(vault: OpenVault, caseId: string, fields: CaseFields,
   ) {
     throw new AppError(
       'CONFLICT',
-      'Le type d’un dossier dont le parcours a commencé ne peut plus changer. Ouvrez un nouveau dossier.',
+      'Le type d’un dossier dont le parcours a commencé ne peut plus changer. ' +
+        'Ouvrez un nouveau dossier.',
     );
   }
   const changed = Object.entries(fieldsToParams(fields))
@@ -309,7 +313,8 @@ export function correctText(
         .prepare('SELECT coalesce(max(version), 0) AS v FROM case_texts WHERE case_id = ?')
         .get(caseId) as { v: number };
       db.prepare(
-        'INSERT INTO case_texts (case_id, version, text, reason, captured_at, captured_by) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO case_texts (case_id, version, text, reason, captured_at, captured_by)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(caseId, v + 1, text, reason, now.toISOString(), vault.account.id);
       db.prepare('UPDATE case_files SET updated_at = ? WHERE id = ?').run(
         now.toISOString(),
@@ -337,7 +342,8 @@ export function qualify(
   if (input.lawful && categories.length > 0) {
     throw new AppError(
       'INVALID_INPUT',
-      'Un contenu licite ne peut pas avoir de catégorie d’illicéité : décochez-les ou choisissez « illicite ».',
+      'Un contenu licite ne peut pas avoir de catégorie d’illicéité : ' +
+        'décochez-les ou choisissez « illicite ».',
       'categories',
     );
   }
@@ -364,7 +370,8 @@ export function qualify(
     },
     (db) => {
       db.prepare(
-        'INSERT INTO qualifications (id, case_id, lawful, categories, answers, note, by_account, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO qualifications (id, case_id, lawful, categories, answers, note, by_account, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         randomUUID(),
         input.caseId,
@@ -421,7 +428,8 @@ export function setStep(
         `INSERT INTO case_steps (case_id, step_id, state, date, reason, note, by_account, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (case_id, step_id) DO UPDATE SET state = excluded.state, date = excluded.date,
-           reason = excluded.reason, note = excluded.note, by_account = excluded.by_account, at = excluded.at`,
+           reason = excluded.reason, note = excluded.note, by_account = excluded.by_account,
+           at = excluded.at`,
       ).run(
         input.caseId,
         input.stepId,
@@ -467,7 +475,8 @@ export function setStatus(
     (db) =>
       db
         .prepare(
-          'UPDATE case_files SET status = ?, outcome = ?, outcome_note = ?, closed_at = ?, updated_at = ? WHERE id = ?',
+          `UPDATE case_files SET status = ?, outcome = ?, outcome_note = ?, closed_at = ?,
+           updated_at = ? WHERE id = ?`,
         )
         .run(
           input.status,
