@@ -44,7 +44,14 @@ const DOM_GLOBALS = [
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/.tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -23,7 +23,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: /.*\.spec\.ts$/,
-      testIgnore: /electron\/.*/,
+      testIgnore: [/electron\/.*/, /zz-log-scan\.spec\.ts$/],
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -39,6 +39,12 @@ export default defineConfig({
           ],
         },
       },
+    },
+    {
+      // Runs after every browser test has written its logs.
+      name: 'log-scan',
+      testMatch: /zz-log-scan\.spec\.ts$/,
+      dependencies: ['chromium'],
     },
     {
       name: 'electron',

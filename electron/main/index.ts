@@ -4,7 +4,9 @@ import { app, type BrowserWindow, protocol, session } from 'electron';
 
 import { AppHost } from '../core/app/host';
 import { getLogger, initLogFile } from '../core/log';
+import { installCrashHandlers } from './crash';
 import { registerIpc } from './ipc';
+import { startDueNotifications } from './notify';
 import { APP_SCHEME, isPermissionAllowed, SINGLE_INSTANCE } from './policy';
 import { registerAppProtocol } from './protocol';
 import { createMainWindow, hardenWebContents } from './window';
@@ -22,6 +24,7 @@ if (SINGLE_INSTANCE && !app.requestSingleInstanceLock()) {
 } else {
   let host: AppHost | null = null;
   let mainWindow: BrowserWindow | null = null;
+  installCrashHandlers(() => host);
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -55,6 +58,7 @@ if (SINGLE_INSTANCE && !app.requestSingleInstanceLock()) {
 
     registerAppProtocol(path.join(import.meta.dirname, '../renderer'));
     registerIpc(host, () => mainWindow);
+    startDueNotifications(host, () => mainWindow);
     mainWindow = createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'));
     mainWindow.on('closed', () => (mainWindow = null));
   });

@@ -1,4 +1,4 @@
-import { ipcMain, shell, type BrowserWindow } from 'electron';
+import { dialog, ipcMain, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 
 import type { ApiResult } from '../../shared/api/errors';
 import { IPC_CHANNEL } from '../../shared/api/method-names';
@@ -23,6 +23,20 @@ export function registerIpc(host: AppHost, _window: () => BrowserWindow | null):
       const { url } = approved as { url: string };
       await shell.openExternal(url);
       return { ok: true, value: { mode: 'system', url } };
+    },
+    // The core answered { path: null } after its session check; main shows the real picker.
+    'system.chooseFolder': async (_approved, input) => {
+      const title = (input as { title?: unknown } | null)?.title;
+      const options: OpenDialogOptions = {
+        title: typeof title === 'string' && title ? title : 'Choisir un dossier',
+        buttonLabel: 'Choisir ce dossier',
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const win = _window();
+      const picked = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return { ok: true, value: { path: picked.canceled ? null : (picked.filePaths[0] ?? null) } };
     },
     'capture.open': async (approved) => {
       capture.open((approved as { url: string }).url);

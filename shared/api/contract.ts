@@ -3,9 +3,13 @@ import type { ZodType } from 'zod';
 import type { ApiResult } from './errors';
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { resourcesApi } from './resources-api';
+import { securityApi } from './security-api';
 import { captureApi } from './capture-api';
 import { casesApi } from './cases-api';
+import { exportApi } from './export-api';
+import { lettersApi } from './letters-api';
 import { vaultApi } from './vault-api';
+import { watchApi } from './watch-api';
 
 /**
  * The whole API, one map from "namespace.method" to its definition. Electron main and the test
@@ -14,8 +18,12 @@ import { vaultApi } from './vault-api';
 export const contract = {
   ...vaultApi,
   ...casesApi,
+  ...exportApi,
+  ...lettersApi,
   ...captureApi,
   ...resourcesApi,
+  ...watchApi,
+  ...securityApi,
 } satisfies Record<string, MethodDef<ZodType, unknown>>;
 
 export type Contract = typeof contract;

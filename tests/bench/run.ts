@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { benchBackup } from './backup';
 import { benchDocx } from './docx';
 import { benchEvidence } from './evidence';
+import { benchExport } from './export';
 import { benchFts } from './fts';
 import { benchUnlock } from './unlock';
 
@@ -25,6 +27,8 @@ const TARGETS: Record<string, { target: string; ok: (v: number) => boolean }> = 
   import_mb_s: { target: '≥ 250 MB/s', ok: (v) => v >= 250 },
   import_peak_rss_mb: { target: '≤ 200 MB', ok: (v) => v <= 200 },
   fts_p50_ms: { target: '≤ 5 ms', ok: (v) => v <= 5 },
+  export_vs_zip0: { target: '≥ 1.0', ok: (v) => v >= 1 },
+  export_peak_rss_mb: { target: '≤ 200 MB', ok: (v) => v <= 200 },
   fts_p99_ms: { target: '≤ 30 ms', ok: (v) => v <= 30 },
 };
 
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
     Object.assign(figures, await benchUnlock());
     Object.assign(figures, await benchDocx());
     Object.assign(figures, await benchFts());
+    Object.assign(figures, await benchExport(path.join(tmp, 'export')));
+    Object.assign(figures, await benchBackup());
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

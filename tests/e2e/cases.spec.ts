@@ -73,6 +73,8 @@ async function openApp(page: Page, harness: Harness): Promise<void> {
   await createVaultViaApi(harness);
   await page.goto(harness.url);
   await unlockAs(page, /Dr Jeanne Lefort/, DOCTOR_PASS);
+  // The dashboard is the home page: go to the case list.
+  await page.getByRole('link', { name: 'Dossiers' }).click();
 }
 
 async function openCase(page: Page, id: string, title: string): Promise<void> {

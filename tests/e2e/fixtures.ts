@@ -10,6 +10,9 @@ export interface Clock {
   offsetMs: number;
 }
 
+/** One folder for every harness log of a run; zz-log-scan.spec.ts reads them all at the end. */
+export const E2E_LOG_DIR = path.resolve(import.meta.dirname, '../.tmp/logs');
+
 /** Each test gets its own data folder, its own harness and a clock it can move forward. */
 export const test = base.extend<{ harness: Harness; clock: Clock }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their deps as a pattern
@@ -23,6 +26,8 @@ export const test = base.extend<{ harness: Harness; clock: Clock }>({
       demoDir: path.join(tmp.dir, 'demo'),
       kdf: TEST_KDF,
       now: () => new Date(Date.now() + clock.offsetMs),
+      allowLoopbackFeeds: true,
+      logFile: path.join(E2E_LOG_DIR, `harness-${process.pid}.log`),
     });
     await use(harness);
     await harness.close();

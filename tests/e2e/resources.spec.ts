@@ -155,18 +155,15 @@ test('a guide page renders and its action leads to the insurers', async ({ page,
   await expect(page.getByTestId('insurers-warning')).toBeVisible();
 });
 
-test('a guide page hides actions that lead to no screen yet', async ({ page, harness }) => {
-  // "delais" has only the dashboard action; move this test to another page once the dashboard
-  // registers its route in GUIDE_ACTION_ROUTES.
+test('a guide page offers the dashboard and leads to it', async ({ page, harness }) => {
   await page.goto(`${harness.url}#/guide/delais`);
   await unlockAs(page, /Dr Jeanne Lefort/, DOCTOR_PASS);
   await expect(
     page.getByRole('heading', { name: 'Les délais à connaître', level: 2 }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('button', { name: 'Voir les échéances du tableau de bord' }),
-  ).toHaveCount(0);
-  await expect(page.getByText('Passer à l’action')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Voir les échéances du tableau de bord' }).click();
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 2 })).toBeVisible();
+  await expect(page).toHaveURL(/#\/accueil$/);
 });
 
 test('a link opens a new tab on its https address', async ({ page, harness, context }) => {
@@ -205,4 +202,26 @@ test('a guide action opens the new case form for its kind', async ({ page, harne
   await expect(page.getByRole('button', { name: 'Préparer une demande d’opposition' })).toHaveCount(
     0,
   );
+});
+
+test('the letter composer offers the cabinet’s lawyer as a recipient', async ({
+  page,
+  harness,
+}) => {
+  await page.goto(harness.url);
+  await unlockAs(page, /Dr Jeanne Lefort/, DOCTOR_PASS);
+  const caseId = await page.evaluate(async () => {
+    const egide = (
+      window as unknown as {
+        egide: Record<string, Record<string, (i: object) => Promise<{ value: { id: string } }>>>;
+      }
+    ).egide;
+    await egide.contacts!.save!({ role: 'avocat', name: 'Maître Sophie Renaud' });
+    return (await egide.cases!.create!({ kind: 'other', title: 'Message sur un forum' })).value.id;
+  });
+  await page.goto(`${harness.url}#/dossiers/${caseId}`);
+  await page.getByRole('tab', { name: 'Courriers' }).click();
+  await page.getByRole('button', { name: 'Nouveau courrier' }).click();
+  await page.getByRole('combobox', { name: 'Destinataire' }).fill('Renaud');
+  await expect(page.getByRole('option', { name: /Maître Sophie Renaud/ })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { AppHost, type HostOptions } from '../../electron/core/app/host';
+import { initLogFile } from '../../electron/core/log';
 import { CONTENT_SECURITY_POLICY, resolveAppPath } from '../../electron/main/policy';
 import { BRIDGE_SCRIPT } from './bridge';
 
@@ -13,6 +14,8 @@ export interface HarnessOptions extends Omit<HostOptions, 'demoDir' | 'resources
   demoDir?: string;
   resourcesDir?: string;
   rendererDir?: string;
+  /** Also write the core's log lines to this file (the e2e log-scan test reads them). */
+  logFile?: string;
 }
 
 export interface Harness {
@@ -36,11 +39,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`renderer not built in ${rendererDir}: run "npm run build" first`);
   }
   const token = randomBytes(24).toString('hex');
+  if (options.logFile) initLogFile(options.logFile);
   const host = new AppHost({
     ...options,
     demoDir:
       options.demoDir ?? path.join(options.dataDir, '..', `${path.basename(options.dataDir)}-demo`),
     resourcesDir: options.resourcesDir ?? path.join(ROOT, 'resources'),
+    allowLoopbackFeeds:
+      options.allowLoopbackFeeds ?? process.env.EGIDE_HARNESS_LOOPBACK_FEEDS === '1',
   });
   const cookie = `egide_harness=${token}; HttpOnly; SameSite=Strict; Path=/`;
 

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 
 import { contract, type MethodName } from '../../../shared/api/contract';
 import { AppError, type ApiResult } from '../../../shared/api/errors';
+import { installBackupTriggers } from '../backup/service';
+import { cleanupAfterUnlock } from '../cleanup';
 import type { KdfParams } from '../crypto/kdf';
 import { getLogger } from '../log';
 import type { OpenVault } from '../vault/open-vault';
@@ -20,9 +22,14 @@ export interface HostOptions {
   now?: () => Date;
   /** Tests only: lets the capture window load a page served on 127.0.0.1. */
   allowLoopbackCapture?: boolean;
+  /** Tests only: lets the mentions watch read feeds served over http on 127.0.0.1. */
+  allowLoopbackFeeds?: boolean;
 }
 
 const log = () => getLogger().child({ subsystem: 'host' });
+
+const DOCTOR_ONLY =
+  'Cette action est réservée au médecin. Demandez-lui de la faire depuis son compte.';
 
 /**
  * The core as one object: the current data folder, the open session if any, the idle lock, and
@@ -36,9 +43,12 @@ export class AppHost {
   private lastActivity = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly lockListeners = new Set<(reason: string) => void>();
+  /** Run with the still-open vault just before a lock closes it (the backup at lock and quit). */
+  readonly onBeforeLock: Array<(vault: OpenVault, reason: string) => void> = [];
 
   constructor(readonly options: HostOptions) {
     this.store = new VaultStore(options.dataDir);
+    installBackupTriggers(this);
   }
 
   now(): Date {
@@ -51,6 +61,7 @@ export class AppHost {
         throw new AppError('INVALID_INPUT', 'Action inconnue.');
       }
       const name = method as MethodName;
+      this.authorize(name);
       const parsed = (contract[name].input as z.ZodType).safeParse(rawInput ?? {});
       if (!parsed.success) throw zodToAppError(parsed.error);
       const value = await this.dispatch(name, parsed.data);
@@ -67,6 +78,16 @@ export class AppHost {
             'si le problème persiste, redémarrez Égide.',
         },
       };
+    }
+  }
+
+  /** Refuses before the input is validated, so a refusal says who may act whatever was sent. */
+  private authorize(name: MethodName): void {
+    if (handlers[name].access === 'public') return;
+    this.lockIfIdle(this.now());
+    const vault = this.requireSession();
+    if (handlers[name].access === 'medecin' && vault.account.role !== 'medecin') {
+      throw new AppError('FORBIDDEN', DOCTOR_ONLY);
     }
   }
 
@@ -87,10 +108,7 @@ export class AppHost {
       );
     }
     if (spec.access === 'medecin' && vault.account.role !== 'medecin') {
-      throw new AppError(
-        'FORBIDDEN',
-        'Cette action est réservée au médecin. Demandez-lui de la faire depuis son compte.',
-      );
+      throw new AppError('FORBIDDEN', DOCTOR_ONLY);
     }
     this.touch(now);
     const sessionCtx: SessionCtx = { ...ctx, vault };
@@ -112,6 +130,7 @@ export class AppHost {
     this.session = vault;
     this.touch(this.now());
     this.startIdleTimer();
+    cleanupAfterUnlock(vault);
   }
 
   touch(now: Date): void {
@@ -125,6 +144,13 @@ export class AppHost {
   /** Drops the key from memory; the renderer sees VAULT_LOCKED and shows the lock screen. */
   lock(reason: 'manual' | 'idle' | 'switch' | 'quit'): void {
     if (!this.session) return;
+    for (const hook of this.session.isClosed ? [] : this.onBeforeLock) {
+      try {
+        hook(this.session, reason);
+      } catch (error) {
+        log().warn({ err: error }, 'before-lock hook failed');
+      }
+    }
     this.session.close();
     this.session = null;
     this.stopIdleTimer();

@@ -1,6 +1,8 @@
 import type { ChronologyEvent } from '../../../shared/api/cases-api';
 import { CASE_STATUS_LABELS, CATEGORY_INFO, OUTCOME_LABELS } from '../../../shared/domain/cases';
 import type { OpenVault } from '../vault/open-vault';
+import { letterEvents } from '../letters/chronology-events';
+import { exportEvents } from '../export/chronology-events';
 import { getCase } from './repo';
 
 const FR_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
@@ -93,6 +95,8 @@ export function chronology(vault: OpenVault, caseId: string): ChronologyEvent[] 
       ref: null,
     });
   }
+  events.push(...letterEvents(vault, caseId));
+  events.push(...exportEvents(vault, caseId));
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }
 

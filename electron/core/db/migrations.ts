@@ -3,6 +3,8 @@ import { MIGRATION_1 } from './schema/001-foundation';
 import { MIGRATION_2 } from './schema/002-directory';
 import { MIGRATION_3 } from './schema/003-cases';
 import { MIGRATION_4 } from './schema/004-letters';
+import { MIGRATION_5 } from './schema/005-watch';
+import { MIGRATION_6 } from './schema/006-purge';
 
 export interface Migration {
   version: number;
@@ -16,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_2,
   MIGRATION_3,
   MIGRATION_4,
+  MIGRATION_5,
+  MIGRATION_6,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

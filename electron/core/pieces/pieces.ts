@@ -36,18 +36,20 @@ function wrapKey(vault: OpenVault, pieceId: string, key: Buffer): string {
   ).box;
 }
 
-function unwrapKey(vault: OpenVault, row: PieceRow): Buffer {
-  const key = open(
-    vault.keyFor((dk) => subkey(dk, 'piece-keys')),
-    { box: row.blob_key },
-    `piece:${row.id}`,
-  );
-  if (!key)
-    throw new AppError(
-      'INTEGRITY',
-      `La clé de la pièce n° ${row.number} est altérée : la pièce ne peut pas être lue.`,
-    );
-  return key;
+export function unwrapKey(vault: OpenVault, row: PieceRow): Buffer {
+  const wrapping = vault.keyFor((dk) => subkey(dk, 'piece-keys'));
+  try {
+    const key = open(wrapping, { box: row.blob_key }, `piece:${row.id}`);
+    if (!key) {
+      throw new AppError(
+        'INTEGRITY',
+        `La clé de la pièce n° ${row.number} est altérée : la pièce ne peut pas être lue.`,
+      );
+    }
+    return key;
+  } finally {
+    wrapping.fill(0);
+  }
 }
 
 export function requirePiece(vault: OpenVault, pieceId: string): PieceRow {

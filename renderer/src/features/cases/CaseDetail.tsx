@@ -3,13 +3,19 @@ import { useCallback, useEffect, useState } from 'react';
 
 import { CASE_KIND_LABELS } from '../../../../shared/domain/cases';
 import { navigate } from '../../app/router';
+import { DeadlineWarnings } from './DeadlineWarnings';
 import { PATH_LABELS } from './format';
 import { usePieceImport } from './pieces/usePieceImport';
 import { StatusMenu } from './StatusMenu';
 import { ChronologyTab } from './tabs/ChronologyTab';
+import { CorrespondenceTab } from './tabs/CorrespondenceTab';
+import { ExportTab } from './tabs/ExportTab';
+import { HistoryTab } from './tabs/HistoryTab';
+import { LettersTab } from './tabs/LettersTab';
 import { PathTab } from './tabs/PathTab';
 import { PiecesTab } from './tabs/PiecesTab';
 import { QualificationTab } from './tabs/QualificationTab';
+import { ReplyTab } from './tabs/ReplyTab';
 import { SummaryTab } from './tabs/SummaryTab';
 import { useCaseDetail } from './useCaseDetail';
 
@@ -75,13 +81,19 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
         <StatusMenu detail={detail} onChanged={setDetail} />
       </Group>
       {error && <Alert color="red">{error}</Alert>}
+      <DeadlineWarnings detail={detail} />
       <Tabs value={tab} onChange={(v) => v && setTab(v as CaseTab)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="resume">Résumé</Tabs.Tab>
           <Tabs.Tab value="qualification">Qualification</Tabs.Tab>
           <Tabs.Tab value="parcours">Parcours</Tabs.Tab>
           <Tabs.Tab value="pieces">Pièces ({detail.pieceCount})</Tabs.Tab>
+          {detail.path === 'reponse' && <Tabs.Tab value="reponse">Réponse publique</Tabs.Tab>}
+          <Tabs.Tab value="courriers">Courriers</Tabs.Tab>
+          <Tabs.Tab value="correspondance">Correspondance</Tabs.Tab>
           <Tabs.Tab value="chronologie">Chronologie</Tabs.Tab>
+          <Tabs.Tab value="export">Export avocat</Tabs.Tab>
+          <Tabs.Tab value="historique">Historique</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="resume" pt="md">
           <SummaryTab detail={detail} onChanged={setDetail} />
@@ -99,8 +111,25 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
         <Tabs.Panel value="pieces" pt="md">
           <PiecesTab detail={detail} importer={importer} onChanged={() => void reload()} />
         </Tabs.Panel>
+        {detail.path === 'reponse' && (
+          <Tabs.Panel value="reponse" pt="md">
+            <ReplyTab detail={detail} onChanged={() => void reload()} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="courriers" pt="md">
+          <LettersTab detail={detail} onChanged={() => void reload()} />
+        </Tabs.Panel>
+        <Tabs.Panel value="correspondance" pt="md">
+          <CorrespondenceTab detail={detail} onChanged={() => void reload()} />
+        </Tabs.Panel>
         <Tabs.Panel value="chronologie" pt="md">
           <ChronologyTab detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="export" pt="md">
+          <ExportTab detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="historique" pt="md">
+          <HistoryTab detail={detail} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -13,6 +13,7 @@ import {
 import { api } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
 import { STATUS_COLORS } from './format';
+import { RetentionNotice } from './RetentionNotice';
 
 interface Props {
   detail: CaseDetail;
@@ -67,6 +68,7 @@ export function StatusMenu({ detail, onChanged }: Props) {
           {detail.outcomeNote ? ` — ${detail.outcomeNote}` : ''}
         </Text>
       )}
+      {detail.status === 'clos' && <RetentionNotice detail={detail} />}
       {change.error && !closing && (
         <Alert color="red" maw={360}>
           {change.error}

@@ -17,6 +17,7 @@ import type { VaultStatus } from '../../../../shared/api/vault-api';
 import { ROLE_LABELS } from '../../../../shared/domain/accounts';
 import { api } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
+import { RestoreBackup } from './RestoreBackup';
 
 /** Choose the account, type the passphrase; or open with the printed recovery key. */
 export function LockScreen({
@@ -33,6 +34,7 @@ export function LockScreen({
   const unlock = useAction(() => api.vault.unlock({ accountId, passphrase }));
   const recover = useAction(() => api.vault.recover({ accountId, recoveryKey }));
   const leaveDemo = useAction(() => api.vault.leaveDemo({}));
+  const [restoring, setRestoring] = useState(false);
 
   const submit = async () => {
     const done = recovering ? await recover.run() : await unlock.run();
@@ -40,6 +42,16 @@ export function LockScreen({
     if (done) onUnlocked();
   };
   const error = recovering ? recover.error : unlock.error;
+
+  if (restoring) {
+    return (
+      <RestoreBackup
+        hasVault
+        onDone={() => setRestoring(false)}
+        onCancel={() => setRestoring(false)}
+      />
+    );
+  }
 
   return (
     <Container size={460} py={60}>
@@ -110,6 +122,9 @@ export function LockScreen({
             onClick={() => setRecovering(!recovering)}
           >
             {recovering ? 'Revenir à la phrase de passe' : "J'ai perdu ma phrase de passe"}
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(true)}>
+            Restaurer une sauvegarde
           </Anchor>
         </Stack>
       </Paper>

@@ -1,16 +1,21 @@
-import { Alert, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 
 import { api } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
+import { RestoreBackup } from '../lock/RestoreBackup';
 import { CreateVaultWizard } from './CreateVaultWizard';
 
 /** First launch: create the cabinet's vault, or try the app on example data in a separate folder. */
 export function Welcome({ onDone }: { onDone: () => void }) {
   const [creating, setCreating] = useState(false);
   const demo = useAction(() => api.vault.openDemo({}));
+  const [restoring, setRestoring] = useState(false);
 
   if (creating) return <CreateVaultWizard onDone={onDone} onCancel={() => setCreating(false)} />;
+  if (restoring) {
+    return <RestoreBackup hasVault={false} onDone={onDone} onCancel={() => setRestoring(false)} />;
+  }
 
   return (
     <Container size="sm" py={60}>
@@ -36,6 +41,9 @@ export function Welcome({ onDone }: { onDone: () => void }) {
             </Button>
           </Group>
           {demo.error && <Alert color="red">{demo.error}</Alert>}
+          <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(true)}>
+            Restaurer une sauvegarde
+          </Anchor>
           <Text size="sm" c="dimmed">
             Les données d'exemple sont fictives et rangées dans un dossier séparé : elles ne se
             mélangent jamais à celles du cabinet.

@@ -14,4 +14,6 @@ export const GUIDE_ACTION_ROUTES: Partial<Record<GuideAction, () => void>> = {
   'case.create.listing': () => navigate('dossiers', 'nouveau', 'listing'),
   'case.create.google': () => navigate('dossiers', 'nouveau', 'google'),
   'case.create.other': () => navigate('dossiers', 'nouveau', 'other'),
+  'letters.opposition': () => navigate('modeles', 'opposition-effacement-fiche'),
+  dashboard: () => navigate('accueil'),
 };

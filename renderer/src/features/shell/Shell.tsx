@@ -6,9 +6,13 @@ import { ROLE_LABELS } from '../../../../shared/domain/accounts';
 import { api } from '../../api/client';
 import { navigate, useHashRoute } from '../../app/router';
 import { CasesPage } from '../cases/CasesPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { CourriersPage } from '../letters/correspondence/CourriersPage';
+import { TemplatesPage } from '../letters/templates/TemplatesPage';
 import { GuideSection } from '../resources/GuideSection';
 import { ResourcesPage } from '../resources/ResourcesPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { WatchPage } from '../watch/WatchPage';
 
 export interface ShellContext {
   status: VaultStatus;
@@ -24,7 +28,11 @@ interface Section {
 
 /** Only sections that work are listed; each feature adds its own entry here. */
 const SECTIONS: Section[] = [
+  { id: 'accueil', label: 'Tableau de bord', render: () => <DashboardPage /> },
   { id: 'dossiers', label: 'Dossiers', render: (ctx) => <CasesPage {...ctx} /> },
+  { id: 'courriers', label: 'Courriers', render: (ctx) => <CourriersPage {...ctx} /> },
+  { id: 'modeles', label: 'Modèles', render: (ctx) => <TemplatesPage {...ctx} /> },
+  { id: 'veille', label: 'Veille', render: (ctx) => <WatchPage route={ctx.route} /> },
   { id: 'ressources', label: 'Ressources', render: (ctx) => <ResourcesPage {...ctx} /> },
   { id: 'guide', label: 'Guide', render: (ctx) => <GuideSection {...ctx} /> },
   { id: 'parametres', label: 'Paramètres', render: (ctx) => <SettingsPage {...ctx} /> },
