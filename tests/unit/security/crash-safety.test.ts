@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { backupService } from '../../../electron/core/backup/service';
 import { hashFile } from '../../../electron/core/backup/copy';
-import { readManifest } from '../../../electron/core/backup/manifest';
+import { listBackups, readManifest } from '../../../electron/core/backup/manifest';
 import { cleanupOnStart } from '../../../electron/core/cleanup';
 import { openDatabase } from '../../../electron/core/db/open';
 import { verifyPiece } from '../../../electron/core/pieces/pieces';
@@ -169,16 +169,28 @@ async function checkAfterKill(activity: Activity, s: Setup, acked: string[], see
         expect((await verifyPiece(vault, id)).ok, line).toBe(true);
       }
     } else if (activity === 'backup') {
-      // Older backups may have been rotated out (keep 3); the ones acknowledged just now may not.
-      for (const line of acked.slice(-3)) {
-        const dir = path.join(s.backupDir, line.split(' ')[1]!);
-        const manifest = await readManifest(dir);
+      // Every backup-looking folder is complete, and the rotation (keep 3) never leaves fewer
+      // complete backups than were acknowledged: a kill during a later backup's rotation may
+      // have removed an acknowledged one, but only after a newer complete one was in place.
+      const present = await listBackups(s.backupDir, vault.vaultId);
+      for (const b of present) {
+        const manifest = await readManifest(b.dir);
         for (const f of manifest.files) {
-          expect(await hashFile(path.join(dir, ...f.path.split('/'))), f.path).toEqual({
+          expect(await hashFile(path.join(b.dir, ...f.path.split('/'))), f.path).toEqual({
             size: f.size,
             sha256: f.sha256,
           });
         }
+      }
+      const lookalikes = readdirSync(s.backupDir).filter((n) => n.startsWith('Egide-sauvegarde-'));
+      expect(lookalikes.sort()).toEqual(present.map((b) => b.name).sort());
+      const ackedNames = [...seen].map((line) => line.split(' ')[1]!);
+      expect(present.length).toBeGreaterThanOrEqual(Math.min(3, ackedNames.length));
+      const newestAcked = ackedNames.at(-1);
+      if (newestAcked) {
+        const newer = present.filter((b) => !ackedNames.includes(b.name)).length;
+        // The newest acknowledged backup is there, unless newer (unacknowledged) ones displaced it.
+        if (newer === 0) expect(present.map((b) => b.name)).toContain(newestAcked);
       }
     } else {
       for (const line of seen)
